@@ -1,0 +1,3 @@
+"""Parley: a diplomatic-crisis simulation game driven by YAML scenarios."""
+
+__version__ = "0.1.0"
