@@ -33,6 +33,14 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", metavar="PATH")
     validate.add_argument("--format", choices=("text", "json"), default="text")
     validate.add_argument("--run-tests", action="store_true", help="also run the playthroughs each file embeds")
+
+    simulate = sub.add_parser("simulate", help="play many games with computer-run actors and report the balance")
+    from game.lab.cli import add_arguments as add_simulate_arguments
+    add_simulate_arguments(simulate)
+
+    shot = sub.add_parser("screenshot", help="render one screen headless to a PNG")
+    from game.ui.screenshot import add_arguments as add_screenshot_arguments
+    add_screenshot_arguments(shot)
     return parser
 
 
@@ -42,6 +50,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return cmd_validate(args)
+        if args.command == "simulate":
+            from game.lab.cli import cmd_simulate
+            return cmd_simulate(args)
+        if args.command == "screenshot":
+            from game.ui.screenshot import cmd_screenshot
+            return cmd_screenshot(args)
         if args.command in ("play", None):
             if args.command is None:
                 args = parser.parse_args(["play"] + (argv or []))
@@ -105,12 +119,8 @@ def cmd_play(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             print(f"Seed {seed} (replay this game with --seed {seed})")
         session = Session(scenario, seed, roles)
     if not args.text:
-        try:
-            from game.ui.app import run_app  # noqa: F401 - the window arrives with the graphical front end
-        except ImportError:
-            pass
-        else:
-            return run_app(session)
+        from game.ui.app import run_app  # imports pygame only now
+        return run_app(session)
     from game.terminal import Terminal
 
     return Terminal(session).run()

@@ -85,6 +85,19 @@ class Game:
         self._by_actor = {a: [m for m in scenario.moves if m.actor == a] for a in scenario.turns.order}
         self._timeout = scenario.ending_by_id[scenario.turns.timeout_ending]
 
+    def clone(self, record: bool = False) -> "Game":
+        """An independent copy to explore 'what if' (the AI looks ahead with these).
+        Its generator continues from the same point, so a clone replays the future exactly."""
+        twin = object.__new__(Game)
+        twin.__dict__.update(self.__dict__)  # shared, read-only: scenario, rules, lookup tables
+        twin.record = record
+        twin.rng = random.Random()
+        twin.rng.setstate(self.rng.getstate())
+        twin.history = list(self.history) if record else []
+        twin.moves, twin.reasons = list(self.moves), list(self.reasons)
+        twin.state = self.state.copy()
+        return twin
+
     # -- reading ---------------------------------------------------------------------------
     @property
     def over(self) -> bool:

@@ -1,0 +1,1 @@
+"""The graphical front end: the only package that imports pygame and pygame_gui."""
