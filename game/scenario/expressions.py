@@ -146,11 +146,12 @@ class _Builder:
         close = difflib.get_close_matches(name, options, n=1)
         symbol = self.namespace.get(name)
         if symbol is not None:
-            return ExprError("expr-unknown-name", f"'{name}' is a {_KIND_WORD[symbol.kind]}, not "
-                             f"{' or '.join(_KIND_WORD[k] for k in kinds)}", self.at(node))
+            return ExprError("expr-unknown-name", f"'{name}' is {_article(_KIND_WORD[symbol.kind])}, not "
+                             f"{_article(' or '.join(_KIND_WORD[k] for k in kinds))}", self.at(node))
         hint = f"did you mean '{close[0]}'?" if close else "declare it, or check the spelling"
         what = " or ".join(_KIND_WORD[k] for k in kinds)
-        return ExprError("expr-unknown-name", f"unknown name '{name}' (expected a {what})", self.at(node), hint)
+        return ExprError("expr-unknown-name", f"unknown name '{name}' (expected the id of {_article(what)})",
+                         self.at(node), hint)
 
     def _UnaryOp(self, node: ast.UnaryOp) -> Node:
         inner = self.build(node.operand)
@@ -226,6 +227,10 @@ class _Builder:
         if node.type != kind:
             raise ExprError("expr-type", f"'{ast.unparse(src)}' is {_type_word(node.type)}, but '{where}' "
                             f"needs {_type_word(kind)}", self.at(src))
+
+
+def _article(noun: str) -> str:
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
 
 
 _KIND_WORD = {"num": "indicator", "bool": "flag", "phase": "phase", "move": "move", "event": "event"}

@@ -84,7 +84,7 @@ class Reader:
             return None
         if name not in self.ids.get(kind, set()):
             hint = suggest(name, self.ids.get(kind, set())) or f"declare it under '{kind}'"
-            self.report(path, "unknown-reference", f"{what} '{name}' is not a declared {_SINGULAR[kind]}", hint)
+            self.report(path, "unknown-reference", f"{what} '{name}' is not declared under '{kind}'", hint)
             return None
         return name
 
@@ -127,9 +127,14 @@ class Fields:
         if float in kinds and isinstance(value, int) and not isinstance(value, bool):
             ok, value = True, value
         if not ok:
-            want = " or ".join(TYPE_WORDS.get(k, k.__name__) for k in kinds)
+            want = "text" if str in kinds else " or ".join(TYPE_WORDS.get(k, k.__name__) for k in kinds)
+            hint = ""
+            if isinstance(value, bool) and str in kinds:
+                hint = "YAML reads yes/no/on/off/true/false as true or false; put the text in quotes"
+            elif isinstance(value, str) and (int in kinds or float in kinds):
+                hint = "write the number with digits and no quotes, e.g. 3"
             self.reader.report(self.path + (key,), "wrong-type",
-                               f"'{key}' of {self.what} must be {want}, found {_describe(value)}")
+                               f"'{key}' of {self.what} must be {want}, found {_describe(value)}", hint)
             return default
         return value
 
@@ -150,6 +155,11 @@ class Fields:
 
     def where(self) -> tuple[int, int]:
         return self.reader.where(self.path)
+
+    def index(self, ident: str | None) -> int | None:
+        """The position of a declared id among its kind (None if it was refused)."""
+        symbol = self.reader.namespace.get(ident) if ident else None
+        return symbol.index if symbol else None
 
     def done(self) -> None:
         for key in self.data:
@@ -190,8 +200,9 @@ def declare(reader: Reader, data: dict[str, Any]) -> None:
                 if name in seen:
                     other_kind, other_path = seen[name]
                     line = reader.where(other_path)[0]
-                    reader.report(path, "duplicate-id", f"the id '{name}' is already used by a "
-                                  f"{_SINGULAR[other_kind]} on line {line}", "every id must be unique")
+                    reader.report(path, "duplicate-id", f"the id '{name}' is already used by the "
+                                  f"{_SINGULAR[other_kind]} on line {line}", "every id must be unique, "
+                                  "across actors, indicators, flags, phases, moves, events and endings")
                     continue
                 seen[name] = (kind, path)
             elif name in reader.ids[kind]:

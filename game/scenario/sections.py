@@ -170,9 +170,9 @@ def _indicator(reader: Reader, f: Fields) -> m.Indicator | None:
                                   f"'good' for {actor} must be 'up' or 'down', found {direction!r}")
                 else:
                     good[actor] = 1 if direction == "up" else -1
-    if ident is None:
+    if f.index(ident) is None:
         return None
-    return m.Indicator(ident, reader.namespace[ident].index, label, description, float(low), float(high),
+    return m.Indicator(ident, f.index(ident), label, description, float(low), float(high),
                        float(initial), good)
 
 
@@ -181,7 +181,7 @@ def _flag(reader: Reader, f: Fields) -> m.Flag | None:
     ident = f.ident()
     label, description = f.text("label"), f.text("description", required=False)
     initial = f.get("initial", bool, False)
-    return m.Flag(ident, reader.namespace[ident].index, label, description, initial) if ident else None
+    return m.Flag(ident, f.index(ident), label, description, initial) if f.index(ident) is not None else None
 
 
 def _phase(reader: Reader, f: Fields) -> m.Phase | None:
@@ -189,7 +189,7 @@ def _phase(reader: Reader, f: Fields) -> m.Phase | None:
     ident = f.ident()
     title, description = f.text("title"), f.text("description", required=False)
     initial = f.get("initial", bool, False)
-    return m.Phase(ident, reader.namespace[ident].index, title, description, initial) if ident else None
+    return m.Phase(ident, f.index(ident), title, description, initial) if f.index(ident) is not None else None
 
 
 def _basis(reader: Reader, f: Fields, required: bool) -> m.Basis | None:
@@ -279,9 +279,9 @@ def _move(reader: Reader, f: Fields) -> m.Move | None:
     outcomes = _outcomes(reader, f)
     headline = f.text("headline", required=False, default=label)
     basis = _basis(reader, f, required=True)
-    if ident is None or actor is None:
+    if f.index(ident) is None or actor is None:
         return None
-    return m.Move(ident, reader.namespace[ident].index, actor, label, description, from_phases, to, condition,
+    return m.Move(ident, f.index(ident), actor, label, description, from_phases, to, condition,
                   limit, effects, outcomes, headline, basis, f.where())
 
 
@@ -334,9 +334,9 @@ def _event(reader: Reader, f: Fields) -> m.Event | None:
     effects = _effects(reader, f.raw("effects"), f.path + ("effects",), f.what)
     headline = f.text("headline", required=False, default=title)
     basis = _basis(reader, f, required=False)
-    if ident is None:
+    if f.index(ident) is None:
         return None
-    return m.Event(ident, reader.namespace[ident].index, title, description, when, at_round, float(chance),
+    return m.Event(ident, f.index(ident), title, description, when, at_round, float(chance),
                    repeat, scheduled_only, to, effects, headline, basis, f.where())
 
 
