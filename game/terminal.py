@@ -191,7 +191,8 @@ class Terminal:
             return
         move, s = st.move, self.session.scenario
         self.say(f"{move.label}:")
-        self.wrap(move.description)
+        if move.description:
+            self.wrap(move.description)
         for line in move_summary(s, move):
             self.wrap(f"- {line}")
         if move.basis:

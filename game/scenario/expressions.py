@@ -319,7 +319,10 @@ def _why(node: Node, state: State, label: Callable[[str], str]) -> list[str]:
         options = [" and ".join(_why(p, state, label)) for p in node.args]
         return ["one of these must change: " + "; or ".join(options)]
     if node.op == "not":
-        return [f"{describe(node.args[0], label)} must not hold (it does now)"]
+        inner = node.args[0]
+        if inner.op == "flag":
+            return [f"'{label(inner.args[1])}' must be false (it is true now)"]
+        return [f"'{describe(inner, label)}' must not hold (it does now)"]
     if node.op == "flag":
         return [f"needs: {label(node.args[1])}"]
     if node.op == "in_phase":
