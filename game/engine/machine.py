@@ -9,6 +9,7 @@ from the Machine into a plain dict (`TransitionTable`), which is many times fast
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from transitions import Machine
 
@@ -28,11 +29,11 @@ def event_trigger(event_id: str) -> str:
 
 def build_machine(scenario: Scenario) -> Machine:
     """Compile a scenario's phases and moves into a `transitions` Machine (no model attached)."""
-    phases = [p.id for p in scenario.phases]
+    phases: Any = [p.id for p in scenario.phases]
     machine = Machine(model=None, states=phases, initial=scenario.initial_phase.id,
                       auto_transitions=False, send_event=False)
     for move in scenario.moves:
-        sources = list(move.from_phases) if move.from_phases else phases
+        sources: Any = list(move.from_phases) if move.from_phases else phases
         machine.add_transition(move.id, sources, move.to)
         for k, outcome in enumerate(move.outcomes):
             if outcome.to is not None:

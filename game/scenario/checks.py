@@ -38,10 +38,10 @@ def _initial_phase(s: m.Scenario, r: Reader, paths: dict) -> None:
 
 
 def _actors(s: m.Scenario, r: Reader, paths: dict) -> None:
-    for actor in s.turns.order:
-        if not s.moves_of(actor):
-            r.report(("turns", "order"), "actor-without-moves", f"'{actor}' takes turns but has no moves",
-                     f"give '{actor}' a move, or remove it from turns.order", severity="warning")
+    for actor_id in s.turns.order:
+        if not s.moves_of(actor_id):
+            r.report(("turns", "order"), "actor-without-moves", f"'{actor_id}' takes turns but has no moves",
+                     f"give '{actor_id}' a move, or remove it from turns.order", severity="warning")
     for move in s.moves:
         if move.actor not in s.turns.order:
             r.report(paths[move.id] + ("actor",), "unusable-move",

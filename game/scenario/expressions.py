@@ -278,11 +278,12 @@ def _compile(node: Node) -> Callable[[State], Any]:
         left, right = _compile(a[1]), _compile(a[2])
         return lambda s: fn(left(s), right(s))
     if op == "call":
-        builtin = {"min": min, "max": max, "abs": abs}[a[0]]
         args = [_compile(x) for x in a[1]]
         if a[0] == "abs":
             return lambda s: abs(args[0](s))
-        return lambda s: builtin(f(s) for f in args)
+        if a[0] == "min":
+            return lambda s: min(f(s) for f in args)
+        return lambda s: max(f(s) for f in args)
     if op == "compare":
         return _compile_compare(a[0], a[1])
     raise AssertionError(f"unknown node {op}")

@@ -156,6 +156,22 @@ class Fields:
     def where(self) -> tuple[int, int]:
         return self.reader.where(self.path)
 
+    def sub(self, key: str, what: str, required: bool = False) -> "Fields | None":
+        """The nested mapping under `key` as its own Fields (None if absent or not a mapping)."""
+        raw = self.raw(key, required)
+        return None if raw is _MISSING else self.reader.fields(raw, self.path + (key,), what)
+
+    def entries(self, key: str, kind: str, what: str) -> list[tuple[str, Any, Path]]:
+        """The (id, value, path) pairs of a mapping keyed by declared ids of `kind`
+        (e.g. `change: {relations: 5}`); unknown ids are reported and left out."""
+        sub = self.sub(key, f"'{key}' of {self.what}")
+        out = []
+        for name, value in (sub.data.items() if sub else []):
+            path = self.path + (key, name)
+            if self.reader.check_ref(name, kind, path, what):
+                out.append((name, value, path))
+        return out
+
     def index(self, ident: str | None) -> int | None:
         """The position of a declared id among its kind (None if it was refused)."""
         symbol = self.reader.namespace.get(ident) if ident else None

@@ -107,7 +107,7 @@ def _actor(reader: Reader, f: Fields) -> m.Actor | None:
             objectives = tuple(str(o) for o in bf.get("objectives", list, []) or [])
             briefing = m.Briefing(bf.text("public"), bf.text("private"), objectives)
             bf.done()
-    stance = _weights(reader, f, "stance", "indicators")
+    stance = _stance(reader, f)
     return m.Actor(ident, name, short, colour, capital, playable, briefing, stance) if ident else None
 
 
@@ -128,20 +128,14 @@ def _capital(reader: Reader, f: Fields) -> m.Capital | None:
     return m.Capital(name, float(lat), float(lon))
 
 
-def _weights(reader: Reader, f: Fields, key: str, kind: str) -> dict[str, float]:
-    raw = f.raw(key)
-    if raw is _MISSING:
-        return {}
-    wf = reader.fields(raw, f.path + (key,), f"'{key}' of {f.what}")
+def _stance(reader: Reader, f: Fields) -> dict[str, float]:
     out: dict[str, float] = {}
-    if wf is None:
-        return out
-    for name in list(wf.data):
-        wf.read.add(name)
-        if reader.check_ref(name, kind, f.path + (key, name), "the indicator"):
-            value = wf.get(name, float, None)
-            if value is not None:
-                out[name] = float(value)
+    for name, value, where in f.entries("stance", "indicators", "the indicator"):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            out[name] = float(value)
+        else:
+            reader.report(where, "wrong-type", f"the stance weight of '{name}' must be a number, found {value!r}",
+                          "e.g. 2 for 'cares a lot', 0.5 for 'a little', -1 for 'wants it lower'")
     return out
 
 
@@ -158,22 +152,15 @@ def _indicator(reader: Reader, f: Fields) -> m.Indicator | None:
                       f"initial value {initial} is outside the range {low}…{high} of {f.what}",
                       f"choose a value between {low} and {high}")
     good: dict[str, int] = {}
-    raw = f.raw("good")
-    if raw is not _MISSING:
-        gf = reader.fields(raw, f.path + ("good",), f"'good' of {f.what}")
-        for actor in list(gf.data) if gf else []:
-            gf.read.add(actor)
-            direction = gf.data[actor]
-            if reader.check_ref(actor, "actors", f.path + ("good", actor), "the actor"):
-                if direction not in ("up", "down"):
-                    reader.report(f.path + ("good", actor), "bad-value",
-                                  f"'good' for {actor} must be 'up' or 'down', found {direction!r}")
-                else:
-                    good[actor] = 1 if direction == "up" else -1
-    if f.index(ident) is None:
+    for actor, direction, path in f.entries("good", "actors", "the actor"):
+        if direction not in ("up", "down"):
+            reader.report(path, "bad-value", f"'good' for {actor} must be 'up' or 'down', found {direction!r}")
+        else:
+            good[actor] = 1 if direction == "up" else -1
+    index = f.index(ident)
+    if ident is None or index is None:
         return None
-    return m.Indicator(ident, f.index(ident), label, description, float(low), float(high),
-                       float(initial), good)
+    return m.Indicator(ident, index, label, description, float(low), float(high), float(initial), good)
 
 
 def _flag(reader: Reader, f: Fields) -> m.Flag | None:
@@ -181,7 +168,8 @@ def _flag(reader: Reader, f: Fields) -> m.Flag | None:
     ident = f.ident()
     label, description = f.text("label"), f.text("description", required=False)
     initial = f.get("initial", bool, False)
-    return m.Flag(ident, f.index(ident), label, description, initial) if f.index(ident) is not None else None
+    index = f.index(ident)
+    return m.Flag(ident, index, label, description, initial) if ident and index is not None else None
 
 
 def _phase(reader: Reader, f: Fields) -> m.Phase | None:
@@ -189,7 +177,8 @@ def _phase(reader: Reader, f: Fields) -> m.Phase | None:
     ident = f.ident()
     title, description = f.text("title"), f.text("description", required=False)
     initial = f.get("initial", bool, False)
-    return m.Phase(ident, f.index(ident), title, description, initial) if f.index(ident) is not None else None
+    index = f.index(ident)
+    return m.Phase(ident, index, title, description, initial) if ident and index is not None else None
 
 
 def _basis(reader: Reader, f: Fields, required: bool) -> m.Basis | None:
@@ -214,26 +203,17 @@ def _effects(reader: Reader, raw: Any, path: Path, what: str) -> m.Effects:
     if ef is None:
         return m.Effects()
     changes = []
-    raw_changes = ef.raw("change")
-    if raw_changes is not _MISSING:
-        cf = reader.fields(raw_changes, path + ("change",), f"'change' of {what}")
-        for name in list(cf.data) if cf else []:
-            cf.read.add(name)
-            where = path + ("change", name)
-            if reader.check_ref(name, "indicators", where, "the indicator"):
-                formula = reader.expr(cf.data[name], where, "num")
-                if formula is not None:
-                    changes.append((name, formula))
+    for name, text, where in ef.entries("change", "indicators", "the indicator"):
+        formula = reader.expr(text, where, "num")
+        if formula is not None:
+            changes.append((name, formula))
     sets = []
-    raw_sets = ef.raw("set")
-    if raw_sets is not _MISSING:
-        sf = reader.fields(raw_sets, path + ("set",), f"'set' of {what}")
-        for name in list(sf.data) if sf else []:
-            sf.read.add(name)
-            if reader.check_ref(name, "flags", path + ("set", name), "the flag"):
-                value = sf.get(name, bool, None)
-                if value is not None:
-                    sets.append((name, value))
+    for name, value, where in ef.entries("set", "flags", "the flag"):
+        if isinstance(value, bool):
+            sets.append((name, value))
+        else:
+            reader.report(where, "wrong-type", f"flag '{name}' can only be set to true or false, found "
+                          f"{value!r}", f"write '{name}: true' or '{name}: false'")
     schedule = []
     for spath, item in reader.items(ef.get("schedule", list, None), path + ("schedule",), "'schedule'"):
         sch = reader.fields(item, spath, "a scheduled event")
@@ -279,9 +259,10 @@ def _move(reader: Reader, f: Fields) -> m.Move | None:
     outcomes = _outcomes(reader, f)
     headline = f.text("headline", required=False, default=label)
     basis = _basis(reader, f, required=True)
-    if f.index(ident) is None or actor is None:
+    index = f.index(ident)
+    if ident is None or index is None or actor is None:
         return None
-    return m.Move(ident, f.index(ident), actor, label, description, from_phases, to, condition,
+    return m.Move(ident, index, actor, label, description, from_phases, to, condition,
                   limit, effects, outcomes, headline, basis, f.where())
 
 
@@ -334,9 +315,10 @@ def _event(reader: Reader, f: Fields) -> m.Event | None:
     effects = _effects(reader, f.raw("effects"), f.path + ("effects",), f.what)
     headline = f.text("headline", required=False, default=title)
     basis = _basis(reader, f, required=False)
-    if f.index(ident) is None:
+    index = f.index(ident)
+    if ident is None or index is None:
         return None
-    return m.Event(ident, f.index(ident), title, description, when, at_round, float(chance),
+    return m.Event(ident, index, title, description, when, at_round, float(chance),
                    repeat, scheduled_only, to, effects, headline, basis, f.where())
 
 
@@ -366,23 +348,16 @@ def _ending(reader: Reader, f: Fields) -> m.Ending | None:
     phase = _phase_ref(reader, f, "phase", "the phase")
     condition = _condition(reader, f, "condition")
     results = {}
-    raw = f.raw("results")
-    if raw is not _MISSING:
-        rf = reader.fields(raw, f.path + ("results",), f"the results of {f.what}")
-        for actor in list(rf.data) if rf else []:
-            rf.read.add(actor)
-            path = f.path + ("results", actor)
-            if not reader.check_ref(actor, "actors", path, "the actor"):
-                continue
-            sf = reader.fields(rf.data[actor], path, f"the result of {actor} in {f.what}")
-            if sf is None:
-                continue
-            score_raw = sf.raw("score", True)
-            score = None if score_raw is _MISSING else reader.expr(score_raw, path + ("score",), "num")
-            text = sf.text("text", required=False)
-            sf.done()
-            if score is not None:
-                results[actor] = m.Result(score, text)
+    for actor, value, path in f.entries("results", "actors", "the actor"):
+        sf = reader.fields(value, path, f"the result of {actor} in {f.what}")
+        if sf is None:
+            continue
+        score_raw = sf.raw("score", True)
+        score = None if score_raw is _MISSING else reader.expr(score_raw, path + ("score",), "num")
+        text = sf.text("text", required=False)
+        sf.done()
+        if score is not None:
+            results[actor] = m.Result(score, text)
     return m.Ending(ident, title, phase, condition, narrative, results, f.where()) if ident else None
 
 
@@ -441,6 +416,6 @@ def _expectation(reader: Reader, f: Fields) -> m.Expectation | None:
         else:
             reader.report(f.path + ("share",), "bad-value", "'share' must be [low, high] with 0 ≤ low ≤ high ≤ 1",
                           "e.g. share: [0.1, 0.4] for between 10 % and 40 % of games")
-    if ending is None or low is None:
+    if ending is None or low is None or high is None:
         return None
     return m.Expectation(ending, low, high, policy, f.where())
