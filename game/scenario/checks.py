@@ -13,7 +13,7 @@ from game.scenario.read import Reader
 
 def run_checks(scenario: m.Scenario, reader: Reader) -> None:
     paths = _paths(reader)
-    checks = (_initial_phase, _actors, _phases, _endings, _indicators_and_flags, _events, _results)
+    checks = (_initial_phase, _actors, _moves, _phases, _endings, _indicators_and_flags, _events, _results)
     for check in checks:
         check(scenario, reader, paths)
 
@@ -53,6 +53,19 @@ def _actors(s: m.Scenario, r: Reader, paths: dict) -> None:
             r.report(paths[actor.id] + ("playable",), "unusable-actor",
                      f"'{actor.id}' is playable but takes no turns", f"add '{actor.id}' to turns.order",
                      severity="warning")
+
+
+def _moves(s: m.Scenario, r: Reader, paths: dict) -> None:
+    reachable = reachable_phases(s)
+    for move in s.moves:
+        where = paths[move.id]
+        if move.condition is not None and not _possible(move.condition.tree, True, s):
+            r.report(where + ("condition",), "unusable-move", f"the condition of move '{move.id}' can never be "
+                     f"true: '{move.condition.text}'", "a flag it needs is never set, or a value lies outside "
+                     "its indicator's range", severity="warning")
+        elif move.from_phases and not set(move.from_phases) & reachable:
+            r.report(where + ("from",), "unusable-move", f"move '{move.id}' can only be made in phases no path "
+                     "reaches", "check its 'from' list", severity="warning")
 
 
 def phase_edges(s: m.Scenario) -> dict[str, set[str]]:
