@@ -34,6 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--format", choices=("text", "json"), default="text")
     validate.add_argument("--run-tests", action="store_true", help="also run the playthroughs each file embeds")
 
+    report = sub.add_parser("report", help="write a session report (timeline, results, debrief) for a class")
+    report.add_argument("save", nargs="?", help="a save file (default: the autosave)")
+    report.add_argument("--out", metavar="FILE", help="write the Markdown here (default: print it)")
+
     simulate = sub.add_parser("simulate", help="play many games with computer-run actors and report the balance")
     from game.lab.cli import add_arguments as add_simulate_arguments
     add_simulate_arguments(simulate)
@@ -50,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return cmd_validate(args)
+        if args.command == "report":
+            return cmd_report(args)
         if args.command == "simulate":
             from game.lab.cli import cmd_simulate
             return cmd_simulate(args)
@@ -91,6 +97,28 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(f"{len(args.paths)} file(s) checked: {errors} error(s), {len(report) - errors} warning(s)",
                   file=sys.stderr)
     return EXIT_PROBLEMS if errors else EXIT_OK
+
+
+# -- report ---------------------------------------------------------------------------------
+def cmd_report(args: argparse.Namespace) -> int:
+    from game.session import Session, autosave_path, read_save
+    from game.session.catalog import scenario_for_save
+    from game.session.report import session_report
+
+    source = Path(args.save) if args.save else autosave_path()
+    try:
+        data = read_save(source)
+        session = Session.from_save(data, scenario_for_save(data), autosave=None)
+    except SaveError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    text = session_report(session)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"Report written to {args.out}")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
 
 
 # -- play -------------------------------------------------------------------------------------

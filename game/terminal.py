@@ -223,6 +223,8 @@ class Terminal:
             if result.text:
                 self.wrap(result.text, "      ")
         self.debrief()
+        if self.session.autosave_to:
+            self.say("\nFor the class debrief, write the whole session out with: python main.py report --out report.md")
 
     def debrief(self) -> None:
         d, s = self.session.scenario.debrief, self.session.scenario
