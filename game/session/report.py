@@ -11,8 +11,8 @@ def key_moments(history: list[Record], count: int = 5) -> list[Record]:
     """The moves and events that moved the indicators most, in the order they happened."""
     scored = [(sum(abs(c.delta) for c in r.changes) + 10 * (r.phase_before != r.phase_after), r.seq, r)
               for r in history if r.kind in ("move", "event")]
-    top = sorted(scored, key=lambda item: (-item[0], item[1]))[:count]
-    return [r for _, _, r in sorted(top, key=lambda item: item[1]) if _ > 0]
+    top = [item for item in sorted(scored, key=lambda item: (-item[0], item[1]))[:count] if item[0] > 0]
+    return [record for _, _, record in sorted(top, key=lambda item: item[1])]
 
 
 def session_report(session: Session) -> str:
