@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
 
 from game.errors import Problem
 
@@ -66,13 +69,34 @@ class _LoadFailure(Exception):
         self.code, self.message, self.mark, self.hint = code, message, mark, hint
 
 
-class _BoundedLoader(yaml.SafeLoader):
-    """A SafeLoader that counts aliases and nesting while composing nodes."""
+try:  # libyaml's parser is ten times faster; the node tree is still built (and bounded) here
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml.parser import Parser as _PyParser
+    from yaml.reader import Reader as _YamlReader
+    from yaml.scanner import Scanner as _Scanner
+
+    class _Parser(_YamlReader, _Scanner, _PyParser):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            _YamlReader.__init__(self, stream)
+            _Scanner.__init__(self)
+            _PyParser.__init__(self)
+
+
+class _BoundedLoader(Composer, _Parser, SafeConstructor, Resolver):  # type: ignore[misc, valid-type]
+    """A safe loader that counts aliases and nesting while composing nodes."""
 
     def __init__(self, stream: str) -> None:
-        super().__init__(stream)
+        _Parser.__init__(self, stream)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+        Composer.__init__(self)
         self.alias_count = 0
         self.depth = 0
+
+    def _here(self) -> Any:
+        event = self.peek_event()
+        return event.start_mark if event is not None else None
 
     def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D102 - PyYAML hook
         if self.check_event(yaml.AliasEvent):
@@ -81,7 +105,7 @@ class _BoundedLoader(yaml.SafeLoader):
                 raise _LoadFailure(
                     "yaml-too-many-aliases",
                     f"the file uses more than {MAX_ALIASES} YAML aliases",
-                    self.peek_event().start_mark,
+                    self._here(),
                     "write the values out instead of repeating them with *aliases",
                 )
         self.depth += 1
@@ -90,7 +114,7 @@ class _BoundedLoader(yaml.SafeLoader):
                 raise _LoadFailure(
                     "yaml-too-deep",
                     f"the file nests deeper than {MAX_DEPTH} levels",
-                    self.peek_event().start_mark,
+                    self._here(),
                     "scenarios never need this much nesting; check the indentation",
                 )
             return super().compose_node(parent, index)
@@ -159,7 +183,8 @@ def parse_located(text: str, path: str) -> tuple[Located | None, list[Problem]]:
     except RecursionError:
         return None, [_problem(path, "yaml-too-deep", "the file nests too deeply to read", 1, 1)]
     finally:
-        loader.dispose()
+        if hasattr(loader, "dispose"):
+            loader.dispose()
     if root is None:
         return None, [_problem(path, "file-empty", "the file holds no YAML document", 1, 1)]
     located = Located(path, None, text=text)
