@@ -117,9 +117,12 @@ class Terminal:
             change = last.get(ind.id)
             note = f"  (last: {change.delta:+g}, {change.cause})" if change else ""
             self.say(f"  {ind.label:<30} {value:>5g}  [{ind.min:g}…{ind.max:g}]{note}")
-        flags = ", ".join(f"{f.label}: {'yes' if g.state.flags[f.index] else 'no'}" for f in s.flags)
-        if flags:
-            self.wrap("Facts: " + flags, "  ")
+        true_now = [f.label for f in s.flags if g.state.flags[f.index]]
+        ended = [f.label for f in s.flags if f.initial and not g.state.flags[f.index]]
+        if true_now:
+            self.wrap("Now true: " + "; ".join(true_now), "  ")
+        if ended:
+            self.wrap("No longer: " + "; ".join(ended), "  ")
 
     def news(self) -> None:
         fresh = self.game.history[self.seen:]
