@@ -246,6 +246,10 @@ def _move(reader: Reader, f: Fields) -> m.Move | None:
     raw_from = f.raw("from")
     if isinstance(raw_from, str):
         from_phases = tuple(n for n in [reader.check_ref(raw_from, "phases", f.path + ("from",), "the phase")] if n)
+    elif raw_from == []:
+        reader.report(f.path + ("from",), "missing-field", f"'from' of {f.what} lists no phase",
+                      "list the phases the move can be made in, or leave 'from' out for any phase")
+        from_phases = ()
     elif raw_from is not _MISSING:
         entries = reader.items(raw_from, f.path + ("from",), "'from'")
         from_phases = tuple(n for n in (reader.check_ref(v, "phases", p, "the phase") for p, v in entries) if n)
@@ -325,7 +329,10 @@ def _event(reader: Reader, f: Fields) -> m.Event | None:
 def _turns(reader: Reader, f: Fields) -> m.Turns | None:
     order = []
     for path, actor in reader.items(f.get("order", list, [], required=True), f.path + ("order",), "'order'"):
-        if reader.check_ref(actor, "actors", path, "the actor"):
+        if actor in order:
+            reader.report(path, "bad-value", f"'{actor}' appears twice in the turn order",
+                          "each actor acts once per round; list it once")
+        elif reader.check_ref(actor, "actors", path, "the actor"):
             order.append(actor)
     label = f.text("round_label", required=False, default="Round {round}")
     max_rounds = f.get("max_rounds", int, 10, required=True)
