@@ -126,6 +126,14 @@ def cmd_play(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from game.session import Session, autosave_path, read_save
     from game.session.catalog import DEFAULT_SCENARIO, scenario_for_save
 
+    if not args.text:
+        from game.ui import display_available
+        if display_available():
+            from game.ui.app import run_app  # imports pygame only now; the window asks for role and seed
+            return run_app(args)
+        print("No graphical display was found (DISPLAY and WAYLAND_DISPLAY are not set), so Parley plays in "
+              "the terminal. Use 'python main.py play --text' to choose this directly.", file=sys.stderr)
+        args.text = True
     if args.load or args.resume:
         source = Path(args.load) if args.load else autosave_path()
         try:
@@ -146,9 +154,6 @@ def cmd_play(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         if args.seed is None:
             print(f"Seed {seed} (replay this game with --seed {seed})")
         session = Session(scenario, seed, roles)
-    if not args.text:
-        from game.ui.app import run_app  # imports pygame only now
-        return run_app(session)
     from game.terminal import Terminal
 
     return Terminal(session).run()
