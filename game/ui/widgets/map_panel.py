@@ -4,11 +4,27 @@ only (no copied artwork), cached until the value or the size changes."""
 
 from __future__ import annotations
 
+import json
 import math
+from functools import lru_cache
+from pathlib import Path
 
 import pygame
 
 from game.scenario import Scenario
+
+
+OUTLINE = Path(__file__).resolve().parents[3] / "assets" / "map" / "americas.json"
+
+
+@lru_cache(maxsize=1)
+def land_outline() -> tuple[tuple[tuple[float, float], ...], ...]:
+    """Coarse coastlines as (lon, lat) polygons; none if the file is missing or damaged."""
+    try:
+        data = json.loads(OUTLINE.read_text(encoding="utf-8"))
+        return tuple(tuple((float(lon), float(lat)) for lon, lat in polygon) for polygon in data["land"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return ()
 
 
 def relations_indicator(scenario: Scenario):
@@ -71,6 +87,7 @@ class MapPanel:
         inner = rect.inflate(-theme.pad * 2, -theme.pad * 2)
         project, scale, _ = self._projection(inner)
         small = theme.font(max(11, theme.fs - 2))
+        self._land(out, project, theme)
         self._graticule(out, rect, project, theme, small)
         points = {aid: project(c.lat, c.lon) for aid, c in self.places}
         if len(self.pair) == 2:
@@ -79,6 +96,12 @@ class MapPanel:
         self._legend(out, rect, theme)
         pygame.draw.rect(out, theme.colour("coast"), rect, 1, border_radius=8)
         return out
+
+    def _land(self, out, project, theme) -> None:
+        for polygon in land_outline():
+            points = [project(lat, lon) for lon, lat in polygon]
+            pygame.draw.polygon(out, theme.colour("land"), points)
+            pygame.draw.polygon(out, theme.colour("coast"), points, 1)
 
     def _graticule(self, out, rect, project, theme, font) -> None:
         grid = theme.colour("grid")
