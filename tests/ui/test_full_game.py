@@ -40,6 +40,11 @@ def test_mouse_only_game_from_title_to_debrief(make_app, data_dir):
     click(app, "Debrief")
     assert "Nothing, it is a test." in app.visible_text()
     assert "Was it fair?" in app.visible_text()
+    click(app, "Save class report")
+    assert "Class report saved" in app.visible_text()
+    report = next((data_dir / "reports").glob("tiny_crisis-seed*.md")).read_text(encoding="utf-8")
+    assert report.startswith("# Parley session report: A tiny crisis") and "Was it fair?" in report
+    click(app, "OK")
     click(app, "Title screen")
     assert "Choose a crisis" in app.visible_text()
 

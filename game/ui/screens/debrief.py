@@ -50,11 +50,29 @@ class DebriefScreen(Layer):
         bottom = rect.bottom - pad - t.row
         html, plain = debrief_html(self.session)
         self.textbox((pad, y, width, bottom - y - t.pad), html, plain)
-        bw = min(280, (width - 2 * t.pad) // 3)
+        bw = min(280, (width - 3 * t.pad) // 4)
         self.button((pad, bottom, bw, t.row), "Back to the ending", self.back)
         self.button((pad + bw + t.pad, bottom, bw, t.row), "Play again (same seed)", self.again)
+        self.button((pad + 2 * (bw + t.pad), bottom, bw, t.row), "Save class report", self.report,
+                    tip="Write the whole session (roles, timeline, results, questions) to a Markdown file")
         self.button((rect.right - pad - bw, bottom, bw, t.row), "Title screen", self.title, object_id="#primary")
-        self.focus_index = 2
+        self.focus_index = 3
+
+    def report(self) -> None:
+        """Write the teacher's session report next to the saves, and say where it is."""
+        from game.session.report import session_report
+        from game.session.saves import data_dir
+        from game.ui.screens.menu import message
+
+        s = self.session
+        path = data_dir() / "reports" / f"{s.scenario.id}-seed{s.seed}.md"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(session_report(s), encoding="utf-8")
+        except OSError as exc:
+            message(self.app, "Could not write the report", str(exc))
+            return
+        message(self.app, "Class report saved", f"Saved to {path}.\nOpen it in any text editor or print it.")
 
     def back(self) -> None:
         from game.ui.screens.ending import EndingScreen
