@@ -28,6 +28,15 @@ def data_dir(tmp_path, monkeypatch):
     return folder
 
 
+@pytest.fixture(autouse=True)
+def fixed_seed(monkeypatch):
+    """The setup screen offers a random seed; tests need the same game every run."""
+    from game.ui import flow
+
+    monkeypatch.setattr(flow, "new_seed", lambda: 1)
+    return 1
+
+
 @pytest.fixture
 def make_app():
     from game.ui.app import App
