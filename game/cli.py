@@ -25,7 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--human", action="append", metavar="ROLE",
                       help="a role played by a person (repeat for hot-seat; 'none' or 'all')")
     play.add_argument("--ai", action="append", default=[], metavar="ROLE=POLICY",
-                      help="the policy of a computer-run role")
+                      help="how a computer-run role plays: easy, normal (default) or hard, or a policy "
+                           "(random, stance, greedy, lookahead)")
     play.add_argument("--load", metavar="SAVE", help="continue a saved game")
     play.add_argument("--continue", dest="resume", action="store_true", help="continue from the autosave")
 
@@ -187,15 +188,22 @@ def _roles(args: argparse.Namespace, scenario, parser: argparse.ArgumentParser) 
                       file=sys.stderr)
                 return None
             humans.append(name)
-    roles = {actor: "human" if actor in humans else "random" for actor in scenario.turns.order}
+    from game.ai import DIFFICULTIES, policy_names, resolve
+
+    # computer-run roles play at the "normal" difficulty unless --ai says otherwise
+    roles = {actor: "human" if actor in humans else "normal" for actor in scenario.turns.order}
     for item in args.ai:
         role, _, policy = item.partition("=")
-        from game.ai import policy_names
-        if role not in scenario.turns.order or policy not in policy_names():
+        try:
+            resolve(policy)
+        except KeyError:
+            policy = ""
+        if role not in scenario.turns.order or not policy:
             print(f"error: --ai {item}: expected ROLE=POLICY with ROLE one of {', '.join(scenario.turns.order)} "
-                  f"and POLICY one of {', '.join(policy_names())}", file=sys.stderr)
+                  f"and POLICY a difficulty ({', '.join(DIFFICULTIES)}) or a policy ({', '.join(policy_names())})",
+                  file=sys.stderr)
             return None
-        roles[role] = policy
+        roles[role] = policy.strip().lower()
     return roles
 
 

@@ -16,8 +16,9 @@ from typing import Any, Iterable
 
 from game.engine.history import Change, Record
 from game.engine.machine import event_trigger, move_trigger, rules_for
+from game.engine.plan import CompiledEffects, plan_for
 from game.scenario.expressions import explain
-from game.scenario.model import Effects, Ending, Event, Move, Scenario
+from game.scenario.model import Ending, Event, Move, Scenario
 
 HOLD = "hold"
 
@@ -80,22 +81,40 @@ class Game:
             phase=phase.index, round=1, turn=0, ind=[whole(i.initial) for i in scenario.indicators],
             flags=[f.initial for f in scenario.flags], visits=[1 if p.initial else 0 for p in scenario.phases],
             made=[0] * len(scenario.moves), fired=[0] * len(scenario.events), scheduled={})
-        self._from = [frozenset(scenario.phase_by_id[p].index for p in m.from_phases) if m.from_phases else None
-                      for m in scenario.moves]
-        self._by_actor = {a: [m for m in scenario.moves if m.actor == a] for a in scenario.turns.order}
+        self._plan = plan = plan_for(scenario)
+        self._from = plan.from_phases
+        self._by_actor = plan.by_actor
         self._timeout = scenario.ending_by_id[scenario.turns.timeout_ending]
 
-    def clone(self, record: bool = False) -> "Game":
+    def clone(self, record: bool = False, rng: random.Random | None = None) -> "Game":
         """An independent copy to explore 'what if' (the AI looks ahead with these).
-        Its generator continues from the same point, so a clone replays the future exactly."""
+        Its generator continues from the same point, so a clone replays the future exactly;
+        pass `rng` to give it a generator of its own instead (a search that must not peek
+        at the real game's future draws, and is cheaper than copying the generator)."""
         twin = object.__new__(Game)
         twin.__dict__.update(self.__dict__)  # shared, read-only: scenario, rules, lookup tables
         twin.record = record
-        twin.rng = random.Random()
-        twin.rng.setstate(self.rng.getstate())
+        if rng is None:
+            rng = random.Random()
+            rng.setstate(self.rng.getstate())
+        twin.rng = rng
         twin.history = list(self.history) if record else []
         twin.moves, twin.reasons = list(self.moves), list(self.reasons)
         twin.state = self.state.copy()
+        return twin
+
+    def after(self, move_id: str, outcome: int | None = None) -> "Game":
+        """A copy of the game right after the current actor makes `move_id`, with the
+        move's outcome number `outcome` instead of a random draw: effects, phase change and
+        endings apply, but the turn does not pass and no event is checked. This is the
+        one-move-ahead view the AI weighs a move with; nothing random happens in it."""
+        twin = object.__new__(Game)
+        twin.__dict__.update(self.__dict__)
+        twin.record, twin.history, twin.rng = False, [], _NO_DRAWS
+        twin.state = self.state.copy()
+        if move_id != HOLD:
+            move = self.scenario.move_by_id[move_id]
+            twin._make(move, "", outcome)
         return twin
 
     # -- reading ---------------------------------------------------------------------------
@@ -132,7 +151,10 @@ class Game:
         if actor is None:
             return []
         st = self.state
-        return [m for m in self._by_actor[actor] if self._allowed(m, st)]
+        phase, made = st.phase, st.made
+        return [move for move, index, phases, limit, condition in self._plan.gates[actor]
+                if (phases is None or phase in phases) and (limit is None or made[index] < limit)
+                and (condition is None or condition(st))]
 
     def _allowed(self, move: Move, st: GameState) -> bool:
         phases = self._from[move.index]
@@ -140,7 +162,8 @@ class Game:
             return False
         if move.limit is not None and st.made[move.index] >= move.limit:
             return False
-        return move.condition is None or bool(move.condition.fn(st))
+        condition = self._plan.conditions[move.index]
+        return condition is None or bool(condition(st))
 
     def statuses(self, actor: str | None = None) -> list[MoveStatus]:
         """Every move of an actor (default: whose turn it is), legal or not, with reasons."""
@@ -160,7 +183,7 @@ class Game:
         if self.over:
             reasons.append("the game is over")
         elif move.actor != self.current_actor:
-            reasons.append(f"it is {s.actors[self.current_actor].short}'s turn, and this is a move for "
+            reasons.append(f"it is {s.actors[self.current_actor or move.actor].short}'s turn, and this is a move for "
                            f"{s.actors[move.actor].short}")
         phases = self._from[move.index]
         if phases is not None and st.phase not in phases:
@@ -208,16 +231,17 @@ class Game:
             self._next_turn()
         return self.history[start:]
 
-    def _make(self, move: Move, reason: str) -> None:
+    def _make(self, move: Move, reason: str, forced: int | None = None) -> None:
         st = self.state
         before = self.phase
         st.made[move.index] += 1
-        changes = self._apply(move.effects, move.label)
+        changes = self._apply(self._plan.move_effects[move.index], move.label)
         trigger, headline, outcome_label = move.id, move.headline, ""
         if move.outcomes:
-            k = self._draw([o.chance for o in move.outcomes])
+            k = self._draw([o.chance for o in move.outcomes]) if forced is None else forced
             outcome = move.outcomes[k]
-            changes += self._apply(outcome.effects, f"{move.label}: {outcome.label}")
+            changes += self._apply(self._plan.outcome_effects[move.index][k],
+                                   f"{move.label}: {outcome.label}" if self.record else "")
             trigger, outcome_label = move_trigger(move, k), outcome.label
             headline = outcome.headline or headline
         self._enter(self.rules.next_phase(before, trigger))
@@ -232,31 +256,33 @@ class Game:
                 return k
         return len(chances) - 1
 
-    def _apply(self, effects: Effects, cause: str) -> tuple[Change, ...]:
-        if not effects:
+    def _apply(self, effects: CompiledEffects, cause: str) -> tuple[Change, ...]:
+        if effects.empty:
             return ()
-        st, s, out = self.state, self.scenario, []
-        for name, formula in effects.changes:
-            ind = s.indicator_by_id[name]
-            old = st.ind[ind.index]
-            wanted = whole(old + formula.fn(st))
-            new = min(max(wanted, ind.min), ind.max)
-            new = whole(new)
-            st.ind[ind.index] = new
-            if self.record and new != old:
+        st, record, out = self.state, self.record, []
+        ind = st.ind
+        for name, index, formula, low, high in effects.changes:
+            old = ind[index]
+            wanted = old + formula(st)
+            if wanted.__class__ is not int:
+                wanted = whole(wanted)
+            # same as whole(min(max(wanted, low), high)), without the calls when in range
+            new = wanted if low <= wanted <= high else whole(low if wanted < low else high)
+            ind[index] = new
+            if record and new != old:
                 out.append(Change(name, "indicator", old, new, cause, new != wanted))
-        for name, value in effects.sets:
-            flag = s.flag_by_id[name]
-            old = st.flags[flag.index]
-            st.flags[flag.index] = value
-            if self.record and old != value:
+        flags = st.flags
+        for name, index, value in effects.sets:
+            old = flags[index]
+            flags[index] = value
+            if record and old != value:
                 out.append(Change(name, "flag", old, value, cause))
-        for name, delay in effects.schedule:
-            st.scheduled.setdefault(st.round + delay, []).append(s.event_by_id[name].index)
+        for event_index, delay in effects.schedule:
+            st.scheduled.setdefault(st.round + delay, []).append(event_index)
         return tuple(out)
 
     def _enter(self, phase_id: str) -> None:
-        index = self.scenario.phase_by_id[phase_id].index
+        index = self._plan.phase_index[phase_id]
         if index != self.state.phase:
             self.state.phase = index
             self.state.visits[index] += 1
@@ -268,13 +294,9 @@ class Game:
                                        self.phase, headline, outcome, tuple(changes), reason))
 
     def _check_endings(self) -> None:
-        st, phase_id = self.state, self.phase
-        for ending in self.scenario.endings:
-            if ending.condition is None and ending.phase is None:
-                continue  # reached only when time runs out
-            if ending.phase is not None and ending.phase != phase_id:
-                continue
-            if ending.condition is None or ending.condition.fn(st):
+        st = self.state
+        for ending, condition in self._plan.endings_in[st.phase]:
+            if condition is None or condition(st):
                 self._finish(ending)
                 return
 
@@ -298,32 +320,43 @@ class Game:
 
     def _run_events(self) -> None:
         st = self.state
-        due = st.scheduled.pop(st.round, [])
-        for event in self.scenario.events:
-            if self.over:
+        due = st.scheduled.pop(st.round, ())
+        fired, round_ = st.fired, st.round
+        for event, index, repeat, scheduled_only, at_round, when, chance in self._plan.checks:
+            if st.ending is not None:
                 return
-            if st.fired[event.index] and not event.repeat:
+            if fired[index] and not repeat:
                 continue
-            if event.index in due:
-                if event.when is None or event.when.fn(st):
+            if index in due:
+                if when is None or when(st):
                     self._fire(event)
                 continue
-            if event.scheduled_only or (event.at_round is not None and event.at_round != st.round):
+            if scheduled_only or (at_round is not None and at_round != round_):
                 continue
-            if event.when is not None and not event.when.fn(st):
+            if when is not None and not when(st):
                 continue
-            if event.chance < 1 and self.rng.random() >= event.chance:
+            if chance < 1 and self.rng.random() >= chance:
                 continue
             self._fire(event)
 
     def _fire(self, event: Event) -> None:
         before = self.phase
         self.state.fired[event.index] += 1
-        changes = self._apply(event.effects, event.title)
+        changes = self._apply(self._plan.event_effects[event.index], event.title)
         if event.to is not None:
             self._enter(self.rules.next_phase(before, event_trigger(event.id)))
         self._log("event", None, event.id, event.title, before, changes, event.headline)
         self._check_endings()
+
+
+class _NoDraws(random.Random):
+    """The generator of a one-move-ahead view: nothing random may happen in it."""
+
+    def random(self) -> float:
+        raise AssertionError("a one-move-ahead view must not draw random numbers")
+
+
+_NO_DRAWS = _NoDraws(0)
 
 
 def replay(scenario: Scenario, seed: int, moves: Iterable[str], fast: bool = False) -> Game:

@@ -13,6 +13,9 @@ import operator
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from game.scenario.compile import build
+from game.scenario.tree import Node
+
 MAX_LENGTH = 500
 FUNCTIONS = {"min": "num", "max": "num", "abs": "num", "visits": "phase", "in_phase": "phase",
              "made": "move", "fired": "event"}
@@ -45,14 +48,6 @@ class Symbol:
 
 Namespace = dict[str, Symbol]
 State = Any  # any object with ind, flags, round, visits, phase, made, fired
-
-
-@dataclass(frozen=True)
-class Node:
-    op: str
-    type: str
-    offset: int
-    args: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,7 +90,7 @@ def compile_expr(text: Any, namespace: Namespace, want: str) -> Expr:
         raise ExprError("expr-type", f"this must be {noun}, but it is {_type_word(tree.type)}", lead,
                         "compare a number, e.g. 'relations > 0'" if want == "bool" else
                         "a formula computes a number, e.g. '5 - round'")
-    return Expr(text, tree, _compile(tree), frozenset(builder.names))
+    return Expr(text, tree, build(tree), frozenset(builder.names))
 
 
 def _type_word(kind: str) -> str:
@@ -236,67 +231,36 @@ def _article(noun: str) -> str:
 _KIND_WORD = {"num": "indicator", "bool": "flag", "phase": "phase", "move": "move", "event": "event"}
 
 
-def _compile(node: Node) -> Callable[[State], Any]:
-    """Turn a checked tree into nested closures (fast to call, nothing evaluated as code)."""
+def evaluate(node: Node, state: State) -> Any:
+    """Walk a checked tree: slow and plain, the reference the compiled closures must match,
+    and what explanations use to find which part of a condition fails."""
     op, a = node.op, node.args
     if op in ("num", "bool"):
-        value = a[0]
-        return lambda s: value
+        return a[0]
     if op == "round":
-        return lambda s: s.round
-    if op == "ind":
-        i = a[0]
-        return lambda s: s.ind[i]
-    if op == "flag":
-        i = a[0]
-        return lambda s: s.flags[i]
-    if op == "visits":
-        i = a[0]
-        return lambda s: s.visits[i]
+        return state.round
+    if op in ("ind", "flag", "visits", "made", "fired"):
+        return getattr(state, {"ind": "ind", "flag": "flags"}.get(op, op))[a[0]]
     if op == "in_phase":
-        i = a[0]
-        return lambda s: s.phase == i
-    if op == "made":
-        i = a[0]
-        return lambda s: s.made[i]
-    if op == "fired":
-        i = a[0]
-        return lambda s: s.fired[i]
+        return state.phase == a[0]
     if op == "not":
-        inner = _compile(a[0])
-        return lambda s: not inner(s)
+        return not evaluate(a[0], state)
     if op == "neg":
-        inner = _compile(a[0])
-        return lambda s: -inner(s)
-    if op in ("and", "or"):
-        parts = [_compile(p) for p in a]
-        if op == "and":
-            return lambda s: all(p(s) for p in parts)
-        return lambda s: any(p(s) for p in parts)
+        return -evaluate(a[0], state)
+    if op == "and":
+        return all(evaluate(p, state) for p in a)
+    if op == "or":
+        return any(evaluate(p, state) for p in a)
     if op == "arith":
-        fn = dict(_ARITH.values())[a[0]]  # symbol -> function
-        left, right = _compile(a[1]), _compile(a[2])
-        return lambda s: fn(left(s), right(s))
+        return dict(_ARITH.values())[a[0]](evaluate(a[1], state), evaluate(a[2], state))
     if op == "call":
-        args = [_compile(x) for x in a[1]]
-        if a[0] == "abs":
-            return lambda s: abs(args[0](s))
-        if a[0] == "min":
-            return lambda s: min(f(s) for f in args)
-        return lambda s: max(f(s) for f in args)
+        values = [evaluate(x, state) for x in a[1]]
+        return {"min": min, "max": max}[a[0]](values) if a[0] != "abs" else abs(values[0])
     if op == "compare":
-        return _compile_compare(a[0], a[1])
+        items, ops = a
+        values = [evaluate(i, state) for i in items]
+        return all(_cmp(o, values[k], values[k + 1]) for k, o in enumerate(ops))
     raise AssertionError(f"unknown node {op}")
-
-
-def _compile_compare(items: tuple[Node, ...], ops: tuple[str, ...]) -> Callable[[State], bool]:
-    fns = [_compile(i) for i in items]
-    table = dict(_COMPARE.values())
-    if len(ops) == 1:
-        left, right, cmp = fns[0], fns[1], table[ops[0]]
-        return lambda s: cmp(left(s), right(s))
-    pairs = [(fns[i], table[o], fns[i + 1]) for i, o in enumerate(ops)]
-    return lambda s: all(c(l(s), r(s)) for l, c, r in pairs)
 
 
 # --- explanations --------------------------------------------------------------------------
@@ -313,7 +277,7 @@ def _why(node: Node, state: State, label: Callable[[str], str]) -> list[str]:
     if node.op == "and":
         reasons: list[str] = []
         for part in node.args:
-            if not _compile(part)(state):
+            if not evaluate(part, state):
                 reasons.extend(_why(part, state, label))
         return reasons
     if node.op == "or":
@@ -332,8 +296,8 @@ def _why(node: Node, state: State, label: Callable[[str], str]) -> list[str]:
         items, ops = node.args
         out = []
         for left, symbol, right in zip(items, ops, items[1:]):
-            value = _compile(left)(state)
-            if not _cmp(symbol, value, _compile(right)(state)):
+            value = evaluate(left, state)
+            if not _cmp(symbol, value, evaluate(right, state)):
                 out.append(f"{describe(left, label)} is {_show(value)}; it must be "
                            f"{_WORDS[symbol]} {describe(right, label)}")
         return out
