@@ -8,7 +8,7 @@ import textwrap
 from typing import Callable, TextIO
 
 from game.engine import HOLD, Game, MoveStatus, Record
-from game.engine.describe import move_summary
+from game.engine.describe import change_text, move_summary
 from game.errors import SaveError
 from game.session import Session
 
@@ -141,10 +141,7 @@ class Terminal:
         if record.reason:
             self.wrap(f"(why: {record.reason})", "      ")
         for change in record.changes:
-            if change.kind == "indicator":
-                self.say(f"      {s.label(change.target)} {change.before:g} → {change.after:g}")
-            else:
-                self.say(f"      {s.label(change.target)}: {'yes' if change.after else 'no'}")
+            self.say(f"      {change_text(s, change)}")
 
     def numbered(self) -> list[MoveStatus]:
         """Number the legal moves first, then those not available now."""

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from game.engine.history import Change
 from game.scenario.model import Effects, Move, Scenario
 
 
 def amount(text: str) -> str:
     """'5' -> '+5', '-3' -> '−3'; a formula is shown as written."""
     try:
-        value = float(text)
+        return signed(float(text))
     except ValueError:
         return f"by {text}"
-    return f"{value:+g}".replace("-", "−")
 
 
 def effect_lines(scenario: Scenario, effects: Effects) -> list[str]:
@@ -31,3 +31,16 @@ def move_summary(scenario: Scenario, move: Move) -> list[str]:
     if move.to:
         lines.append(f"leads to: {scenario.phase_by_id[move.to].title}")
     return lines
+
+
+def signed(value: float) -> str:
+    """+5, −3 (a real minus sign), or 0."""
+    return "0" if value == 0 else f"{value:+g}".replace("-", "−")
+
+
+def change_text(scenario: Scenario, change: Change, as_delta: bool = False) -> str:
+    """'Pressure 10 → 30' (or 'Pressure +20' with `as_delta`); 'Consular relations open: no'."""
+    label = scenario.label(change.target)
+    if change.kind != "indicator":
+        return f"{label}: {'yes' if change.after else 'no'}"
+    return f"{label} {signed(change.delta)}" if as_delta else f"{label} {change.before:g} → {change.after:g}"

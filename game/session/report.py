@@ -4,6 +4,7 @@ and event with its consequences and reasons, the ending, and the discussion ques
 from __future__ import annotations
 
 from game.engine import Record
+from game.engine.describe import change_text
 from game.session.session import HUMAN, Session
 
 
@@ -56,11 +57,7 @@ def _timeline_entry(session: Session, record: Record) -> list[str]:
     out = [f"- {s.turns.label(record.round)} — {who}: {record.headline}{outcome}"]
     if record.reason and session.roles.get(record.actor or "") != HUMAN:
         out.append(f"  - why: {record.reason}")
-    for change in record.changes:
-        if change.kind == "indicator":
-            out.append(f"  - {s.label(change.target)}: {change.before:g} → {change.after:g}")
-        else:
-            out.append(f"  - {s.label(change.target)}: {'yes' if change.after else 'no'}")
+    out += [f"  - {change_text(s, change)}" for change in record.changes]
     if record.phase_after != record.phase_before:
         out.append(f"  - the crisis enters the phase '{s.label(record.phase_after)}'")
     return out

@@ -20,7 +20,7 @@ def test_report_of_a_finished_game(tiny):
     assert "- Government of South: the computer (random)" in text
     assert f"## Ending: {session.game.ending.title}" in text
     assert "| Government of North | " in text
-    assert "- Day 1 — North: North requests safe-conduct\n  - Pressure: 10 → 30\n" in text
+    assert "- Day 1 — North: North requests safe-conduct\n  - Pressure 10 → 30\n" in text
     assert "## Questions for discussion\n\n1. Was it fair?" in text
 
 

@@ -7,7 +7,7 @@ import pygame
 from game.engine import Record
 from game.session import Session
 from game.ui.screens.base import Dialog
-from game.ui.widgets.bars import signed
+from game.engine.describe import signed
 from game.ui.widgets.news import who
 from game.ui.widgets.text import esc
 

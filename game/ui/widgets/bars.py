@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.describe import signed
 from game.scenario import Scenario
 from game.ui.widgets.text import fit, render_block
 
 ANIMATION = 0.9  # seconds for a bar to slide to its new value
-
-
-def signed(value: float) -> str:
-    return "0" if value == 0 else f"{value:+g}".replace("-", "−")
 
 
 def arrow(surface: pygame.Surface, centre: tuple[int, int], size: int, up: bool, colour) -> None:

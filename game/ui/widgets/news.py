@@ -8,8 +8,8 @@ from __future__ import annotations
 import pygame
 
 from game.engine import Record
+from game.engine.describe import change_text
 from game.scenario import Scenario
-from game.ui.widgets.bars import signed
 from game.ui.widgets.text import render_block
 
 
@@ -22,12 +22,7 @@ def who(scenario: Scenario, record: Record) -> str:
 
 
 def change_summary(scenario: Scenario, record: Record) -> str:
-    parts = []
-    for change in record.changes:
-        if change.kind == "indicator":
-            parts.append(f"{scenario.label(change.target)} {signed(change.delta)}")
-        else:
-            parts.append(f"{scenario.label(change.target)}: {'yes' if change.after else 'no'}")
+    parts = [change_text(scenario, change, as_delta=True) for change in record.changes]
     if record.phase_after != record.phase_before:
         parts.append(f"now: {scenario.label(record.phase_after)}")
     return ", ".join(parts)
