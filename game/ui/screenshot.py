@@ -19,6 +19,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--moves", default="", help="moves to make first, comma-separated (e.g. request,hold)")
     parser.add_argument("--screen", choices=SCREENS, default="play")
     parser.add_argument("--size", default="1280x720", help="window size WxH (default 1280x720)")
+    parser.add_argument("--projector", action="store_true", help="projector mode: larger text, high contrast")
+    parser.add_argument("--colour-blind", action="store_true", help="the colour-blind-safe palette")
+    parser.add_argument("--text-size", choices=("small", "normal", "large", "huge"), default="normal")
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -89,7 +92,11 @@ def render(args: argparse.Namespace, settings=None) -> Path:
     from game.ui.app import App
     from game.ui.settings import Settings
 
-    app = App(size=parse_size(args.size), settings=settings or Settings(), still=True)
+    if settings is None:  # the screenshot's own options, never the player's saved settings
+        settings = Settings(text_size=getattr(args, "text_size", "normal"),
+                            projector=getattr(args, "projector", False),
+                            colour_blind=getattr(args, "colour_blind", False))
+    app = App(size=parse_size(args.size), settings=settings, still=True)
     app.show(build_screen(args))
     app.manager.update(0.0)
     app.draw()

@@ -27,6 +27,15 @@ def land_outline() -> tuple[tuple[tuple[float, float], ...], ...]:
         return ()
 
 
+def _overlap(box: pygame.Rect, others: list[pygame.Rect]) -> int:
+    """How many pixels of `box` other things cover (a dot counts as if it were large)."""
+    total = 0
+    for other in others:
+        clip = box.clip(other)
+        total += clip.width * clip.height * (20 if other.width < 40 else 1)
+    return total
+
+
 def relations_indicator(scenario: Scenario):
     """The first indicator whose id mentions relations (None if there is none)."""
     return next((i for i in scenario.indicators if "relations" in i.id), None)
@@ -92,7 +101,7 @@ class MapPanel:
         points = {aid: project(c.lat, c.lon) for aid, c in self.places}
         if len(self.pair) == 2:
             self._relations_line(out, points[self.pair[0]], points[self.pair[1]], theme, value)
-        self._capitals(out, rect, points, theme)
+        self._capitals(out, rect, points, theme, avoid=self._legend_box(rect, theme))
         self._legend(out, rect, theme)
         pygame.draw.rect(out, theme.colour("coast"), rect, 1, border_radius=8)
         return out
@@ -128,20 +137,29 @@ class MapPanel:
         pygame.draw.line(out, colour, a, b, width)
         self.legend = (label, colour)
 
+    def _legend_box(self, rect, theme) -> pygame.Rect | None:
+        """Where the relations legend goes (bottom left), so capital labels can avoid it."""
+        label, _ = self.legend
+        if not label:
+            return None
+        width, height = theme.font(theme.fs, bold=True).size(label)
+        return pygame.Rect(rect.x + 6, rect.bottom - height - 10, width + 34, height + 4)
+
     def _legend(self, out, rect, theme) -> None:
         label, colour = self.legend
-        if not label:
+        box = self._legend_box(rect, theme)
+        if box is None:
             return
-        font = theme.font(theme.fs, bold=True)
-        text = font.render(label, True, colour)
-        box = pygame.Rect(rect.x + 6, rect.bottom - text.get_height() - 10, text.get_width() + 34, text.get_height() + 4)
+        text = theme.font(theme.fs, bold=True).render(label, True, colour)
         pygame.draw.rect(out, theme.colour("panel"), box, border_radius=4)
         pygame.draw.line(out, colour, (box.x + 5, box.centery), (box.x + 24, box.centery), max(3, theme.f // 4))
         out.blit(text, (box.x + 30, box.y + 2))
 
-    def _capitals(self, out, rect, points, theme) -> None:
+    def _capitals(self, out, rect, points, theme, avoid: pygame.Rect | None = None) -> None:
         """Dots for every actor; one label per capital (actors sharing a city share it),
-        placed right, left, below or above its dot, wherever it overlaps nothing."""
+        placed around its dot wherever it overlaps nothing. The players' capitals are
+        labelled first; when a crowded map leaves no free place, another capital's label
+        shrinks to its name, and is left out rather than drawn over another label."""
         font = theme.font(theme.fs)
         radius = max(5, theme.f // 3)
         cities: dict[str, list[str]] = {}
@@ -153,22 +171,33 @@ class MapPanel:
             pygame.draw.circle(out, (0, 0, 0), (x, y), radius + 2)
             pygame.draw.circle(out, pygame.Color(self.scenario.actors[aid].colour), (x, y), radius)
             dots.append(pygame.Rect(x - radius, y - radius, 2 * radius, 2 * radius))
-        placed: list[pygame.Rect] = list(dots)
-        bounds = rect.inflate(-4, -4)
-        for city, actors in cities.items():
-            x, y = points[actors[0]]
+        placed: list[pygame.Rect] = list(dots) + ([avoid] if avoid is not None else [])
+        playable = set(self.scenario.playable)
+        order = sorted(cities.items(), key=lambda item: not playable & set(item[1]))
+        for city, actors in order:
             names = ", ".join(self.scenario.actors[a].short for a in actors)
-            text = font.render(f"{names} · {city}", True, theme.colour("text"))
-            size = text.get_size()
-            gap = radius + 4
-            options = [pygame.Rect((x + gap, y - size[1] // 2), size), pygame.Rect((x - gap - size[0], y - size[1] // 2), size),
-                       pygame.Rect((x - size[0] // 2, y + gap), size), pygame.Rect((x - size[0] // 2, y - gap - size[1]), size)]
-            for option in options:
-                option.clamp_ip(bounds)
-            box = next((o for o in options if not any(o.colliderect(p) for p in placed)), options[0])
+            labels = [f"{names} · {city}"] if playable & set(actors) else [f"{names} · {city}", names]
+            for number, label in enumerate(labels):
+                text = font.render(label, True, theme.colour("text"))
+                box = self._place(points[actors[0]], text.get_size(), radius + 4, rect.inflate(-4, -4), placed)
+                last = number == len(labels) - 1
+                if _overlap(box, placed) == 0 or (last and playable & set(actors)):
+                    break
+            else:
+                continue  # no room for another capital's name: its dot stays, unlabelled
             placed.append(box)
             back = box.inflate(6, 2)
             shade = pygame.Surface(back.size, pygame.SRCALPHA)
             shade.fill((0, 0, 0, 140))
             out.blit(shade, back)
             out.blit(text, box)
+
+    @staticmethod
+    def _place(at, size, gap, bounds, placed) -> pygame.Rect:
+        """The free (or least covered) spot for a label: right, left, below, above, diagonals."""
+        x, y = at
+        w, h = size
+        spots = [(x + gap, y - h // 2), (x - gap - w, y - h // 2), (x - w // 2, y + gap), (x - w // 2, y - gap - h),
+                 (x + gap, y - gap - h), (x + gap, y + gap), (x - gap - w, y - gap - h), (x - gap - w, y + gap)]
+        options = [pygame.Rect(spot, size).clamp(bounds) for spot in spots]
+        return min(options, key=lambda o: _overlap(o, placed))
