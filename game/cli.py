@@ -174,8 +174,11 @@ def _load_for_play(path: str):
 def _roles(args: argparse.Namespace, scenario, parser: argparse.ArgumentParser) -> dict[str, str] | None:
     playable = list(scenario.playable)
     humans: list[str]
+    level = "normal"
     if args.human is None:
         humans = _ask_role(scenario)
+        if humans and not args.ai:
+            level = _ask_level()
     elif [h.lower() for h in args.human] == ["none"]:
         humans = []
     elif [h.lower() for h in args.human] == ["all"]:
@@ -190,8 +193,8 @@ def _roles(args: argparse.Namespace, scenario, parser: argparse.ArgumentParser) 
             humans.append(name)
     from game.ai import DIFFICULTIES, policy_names, resolve
 
-    # computer-run roles play at the "normal" difficulty unless --ai says otherwise
-    roles = {actor: "human" if actor in humans else "normal" for actor in scenario.turns.order}
+    # computer-run roles play at the "normal" difficulty unless the player or --ai says otherwise
+    roles = {actor: "human" if actor in humans else level for actor in scenario.turns.order}
     for item in args.ai:
         role, _, policy = item.partition("=")
         try:
@@ -213,15 +216,30 @@ def _ask_role(scenario) -> list[str]:
     for number, actor_id in enumerate(playable, start=1):
         print(f"  {number}. {scenario.actors[actor_id].name}")
     print("  0. None: watch the computer play every role")
+    answer = _ask_number(0, len(playable), default=None)
+    return [] if not answer else [playable[answer - 1]]
+
+
+def _ask_level() -> str:
+    levels = ["easy", "normal", "hard"]
+    print("How well should the computer play the other roles?\n  1. Easy: a personality, with some noise\n"
+          "  2. Normal: the best result one move ahead (press Enter)\n  3. Hard: plays the game out before choosing")
+    return levels[(_ask_number(1, 3, default=2) or 2) - 1]
+
+
+def _ask_number(low: int, high: int, default: int | None) -> int | None:
+    """A number typed at the prompt (piped input is echoed); None at the end of input."""
     while True:
         sys.stdout.write("> ")
         sys.stdout.flush()
         line = sys.stdin.readline()
         if not line:
-            return []
+            return default
         line = line.strip()
         if not sys.stdin.isatty():
             print(line)
-        if line.isdigit() and 0 <= int(line) <= len(playable):
-            return [] if int(line) == 0 else [playable[int(line) - 1]]
-        print(f"Type a number from 0 to {len(playable)}.")
+        if not line and default is not None:
+            return default
+        if line.isdigit() and low <= int(line) <= high:
+            return int(line)
+        print(f"Type a number from {low} to {high}.")
