@@ -91,6 +91,16 @@ def after_setup(session: Session):
     return BriefingScreen(session, list(session.humans))
 
 
+def play_again(app, session: Session) -> None:
+    """The same crisis, seed and roles from the start (ending and debrief screens)."""
+    app.show(after_setup(session.restart()))
+
+
+def to_title(app) -> None:
+    from game.ui.screens.title import TitleScreen
+    app.show(TitleScreen())
+
+
 def from_args(args: argparse.Namespace):
     """The first screen for `python main.py play ...` options."""
     from game.ui.screens.setup import SetupScreen

@@ -89,11 +89,11 @@ class EndingScreen(Layer):
 
     def again(self) -> None:
         from game.ui import flow
-        self.app.show(flow.after_setup(self.session.restart()))
+        flow.play_again(self.app, self.session)
 
     def title(self) -> None:
-        from game.ui.screens.title import TitleScreen
-        self.app.show(TitleScreen())
+        from game.ui import flow
+        flow.to_title(self.app)
 
     def handle_key(self, event: pygame.event.Event) -> bool:
         if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
