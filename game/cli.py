@@ -212,7 +212,7 @@ def _roles(args: argparse.Namespace, scenario, parser: argparse.ArgumentParser) 
 
 def _ask_role(scenario) -> list[str]:
     playable = list(scenario.playable)
-    print(f"Parley — {scenario.title}\nWhich role will you play?")
+    print(f"Which role will you play in '{scenario.title}'?")
     for number, actor_id in enumerate(playable, start=1):
         print(f"  {number}. {scenario.actors[actor_id].name}")
     print("  0. None: watch the computer play every role")

@@ -13,13 +13,19 @@ from tests.ui.conftest import TINY
 from tests.ui.driver import click, has, pump, wait_for
 
 
-def test_error_screen_then_resume_from_autosave(make_app, data_dir, monkeypatch):
+def to_first_move(make_app):
+    """Title -> setup (North a person) -> briefing -> the play screen, by clicks."""
     app = make_app()
     app.show(TitleScreen([TINY]))
     pump(app)
     click(app, "1  A tiny crisis")
     click(app, "Start")
     click(app, "Ready")
+    return app
+
+
+def test_error_screen_then_resume_from_autosave(make_app, data_dir, monkeypatch):
+    app = to_first_move(make_app)
     click(app, "1  Request safe-conduct")
 
     def broken(self, move_id):
@@ -41,12 +47,7 @@ def test_error_screen_then_resume_from_autosave(make_app, data_dir, monkeypatch)
 
 @pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080), (1100, 640)])
 def test_resize_keeps_every_button_inside_the_window(make_app, size):
-    app = make_app()
-    app.show(TitleScreen([TINY]))
-    pump(app)
-    click(app, "1  A tiny crisis")
-    click(app, "Start")
-    click(app, "Ready")
+    app = to_first_move(make_app)
     pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size))
     pump(app)
     assert app.window.get_size() == size
