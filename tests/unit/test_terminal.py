@@ -59,7 +59,7 @@ def test_human_none_lets_the_computer_play_to_an_ending():
 
 def test_asks_for_a_role_when_none_is_given():
     out = play(str(DATA / "tiny.yaml"), "--seed", "2", stdin="2\n3\n0\n0\n0\n0\n0\n0\n").stdout
-    assert "Which role will you play?" in out and "== Your role: Government of South ==" in out
+    assert "Which role will you play in 'A tiny crisis'?" in out and "== Your role: Government of South ==" in out
     assert "How well should the computer play the other roles?" in out
     assert "(why: " in out and "chosen at random" not in out  # North is computer-run at the 'hard' level
 
